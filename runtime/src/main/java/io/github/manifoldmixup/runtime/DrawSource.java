@@ -1,0 +1,324 @@
+package io.github.manifoldmixup.runtime;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes the {@link Draw}s of a training run and keeps the current one of each device.
+ *
+ * <p>Each training forward pass of a device split gets one draw: a site chosen uniformly among the
+ * candidate sites (the model input, site 0, counting as one when input mixup is on), a uniformly
+ * random permutation of the split, and one weight per sample from Beta(alpha, alpha). The draw is
+ * made when the split's first instrumented block asks for it and kept until {@link #finishBatch()}
+ * (after which the next forward pass makes a new one) or {@link #clear()}.
+ *
+ * <p>DJL runs the splits of a batch on parallel threads, one per device; a draw source is safe for
+ * that. Each device has its own random stream derived from the seed and the device, so a run is
+ * reproducible whatever the order in which the threads run.
+ */
+public final class DrawSource {
+
+    private static final Logger logger = LoggerFactory.getLogger(DrawSource.class);
+
+    private final long seed;
+    private final boolean folded;
+    private final int[] candidates;
+    private final Map<Device, DeviceDraws> devices = new ConcurrentHashMap<>();
+    private final AtomicBoolean warnedReachedTwice = new AtomicBoolean();
+    private volatile double alpha;
+
+    private DrawSource(Builder builder) {
+        this.seed = builder.seed;
+        this.folded = builder.folded;
+        this.alpha = builder.alpha;
+        this.candidates = builder.candidates();
+    }
+
+    /**
+     * Returns a builder of draw sources.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the draw of the current training forward pass on the device of this input, making one
+     * if the device has none yet in this batch.
+     *
+     * @param input an array of the split, batch axis first; its manager and device host the draw
+     * @return the draw of this split
+     */
+    public Draw begin(NDArray input) {
+        Objects.requireNonNull(input, "input");
+        if (input.getShape().dimension() < 1) {
+            throw new IllegalArgumentException(
+                    "a mixup draw needs an input with a batch axis, got shape " + input.getShape());
+        }
+        int batchSize = Math.toIntExact(input.getShape().get(0));
+        Device device = input.getDevice();
+        return devices.computeIfAbsent(device, this::newDeviceDraws).begin(input, batchSize);
+    }
+
+    /**
+     * Returns the latest draw of a device, finished or not.
+     *
+     * @param device the device of a split
+     * @return the draw, or {@code null} if the device has none
+     */
+    public Draw current(Device device) {
+        DeviceDraws draws = devices.get(device);
+        return draws == null ? null : draws.current();
+    }
+
+    /**
+     * Ends the current batch: the next training forward pass of each device makes a new draw. The
+     * finished draws stay readable through {@link #current(Device)} until then, so that listeners
+     * that look at the batch afterwards see the draw it was trained with.
+     */
+    public void finishBatch() {
+        devices.values().forEach(DeviceDraws::finish);
+    }
+
+    /** Releases every draw; the next training forward pass of each device makes a new one. */
+    public void clear() {
+        devices.values().forEach(DeviceDraws::clear);
+    }
+
+    /**
+     * Sets the alpha of the next draws.
+     *
+     * @param alpha finite and {@code >= 0}; 0 turns mixing off
+     * @throws IllegalArgumentException if alpha is negative, NaN or infinite
+     */
+    public void setAlpha(double alpha) {
+        this.alpha = BetaSampler.checkAlpha(alpha);
+    }
+
+    /**
+     * Returns the alpha of the next draws.
+     *
+     * @return alpha
+     */
+    public double getAlpha() {
+        return alpha;
+    }
+
+    /**
+     * Returns the sites a draw chooses among, in increasing order; 0 is the model input.
+     *
+     * @return a copy of the candidate sites
+     */
+    public int[] getCandidateSites() {
+        return candidates.clone();
+    }
+
+    /**
+     * Logs, once per draw source, that a site or the model input was reached a second time in one
+     * forward pass and was therefore not mixed again.
+     *
+     * @param site the site reached twice
+     */
+    void warnReachedTwice(int site) {
+        if (warnedReachedTwice.compareAndSet(false, true)) {
+            logger.warn(
+                    "Mixup site {} was reached twice in one forward pass (a block used twice?);"
+                            + " it is mixed the first time only. This is logged once per run.",
+                    site);
+        }
+    }
+
+    private DeviceDraws newDeviceDraws(Device device) {
+        long deviceKey = 31L * device.getDeviceType().hashCode() + device.getDeviceId();
+        return new DeviceDraws(device, BetaSampler.create(folded, seed, deviceKey));
+    }
+
+    @Override
+    public String toString() {
+        return "DrawSource[alpha "
+                + alpha
+                + ", sites "
+                + Arrays.toString(candidates)
+                + ", seed "
+                + seed
+                + "]";
+    }
+
+    /** The random stream and the latest draw of one device. */
+    private final class DeviceDraws {
+        private final Device device;
+        private final BetaSampler sampler;
+        private Draw current;
+
+        DeviceDraws(Device device, BetaSampler sampler) {
+            this.device = device;
+            this.sampler = sampler;
+        }
+
+        synchronized Draw begin(NDArray input, int batchSize) {
+            if (current != null && !current.isFinished() && current.batchSize() == batchSize) {
+                return current;
+            }
+            if (current != null) {
+                current.close();
+            }
+            double drawAlpha = alpha;
+            int site = candidates[sampler.index(candidates.length)];
+            double[] lambda = sampler.sample(drawAlpha, batchSize);
+            int[] permutation = sampler.permutation(batchSize);
+            current = new Draw(site, drawAlpha, permutation, lambda, input.getManager(), device);
+            return current;
+        }
+
+        synchronized Draw current() {
+            return current;
+        }
+
+        synchronized void finish() {
+            if (current != null) {
+                current.finish();
+            }
+        }
+
+        synchronized void clear() {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
+    }
+
+    /** Builds a {@link DrawSource}. */
+    public static final class Builder {
+        private int siteCount = -1;
+        private boolean inputMixup = true;
+        private int[] sites;
+        private long seed = System.nanoTime();
+        private boolean folded = true;
+        private double alpha = 0.4;
+
+        Builder() {}
+
+        /**
+         * Sets the number of sites of the model's site table (numbered 1 to {@code count}).
+         *
+         * @param count the number of sites, {@code >= 0}
+         * @return this builder
+         */
+        public Builder setSiteCount(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("siteCount must be >= 0, got " + count);
+            }
+            this.siteCount = count;
+            return this;
+        }
+
+        /**
+         * Sets whether the model input (site 0) is a candidate. Default true.
+         *
+         * @param inputMixup whether to mix the input too
+         * @return this builder
+         */
+        public Builder optInputMixup(boolean inputMixup) {
+            this.inputMixup = inputMixup;
+            return this;
+        }
+
+        /**
+         * Restricts the candidates to these sites of the table (each in 1 to the site count). By
+         * default every site of the table is a candidate.
+         *
+         * @param sites the site numbers
+         * @return this builder
+         */
+        public Builder optSites(int... sites) {
+            this.sites = sites.clone();
+            return this;
+        }
+
+        /**
+         * Sets the seed. By default a seed is taken from the clock.
+         *
+         * @param seed the seed
+         * @return this builder
+         */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Sets whether weights are folded to {@code max(lambda, 1 - lambda)}. Default true.
+         *
+         * @param folded whether to fold
+         * @return this builder
+         */
+        public Builder optFolded(boolean folded) {
+            this.folded = folded;
+            return this;
+        }
+
+        /**
+         * Sets the initial alpha. Default 0.4.
+         *
+         * @param alpha finite and {@code >= 0}
+         * @return this builder
+         */
+        public Builder optAlpha(double alpha) {
+            this.alpha = BetaSampler.checkAlpha(alpha);
+            return this;
+        }
+
+        /**
+         * Builds the draw source.
+         *
+         * @return the draw source
+         * @throws IllegalArgumentException if the site count is missing, a site is out of range, or
+         *     no candidate remains
+         */
+        public DrawSource build() {
+            if (siteCount < 0) {
+                throw new IllegalArgumentException(
+                        "siteCount is required: the number of sites of the model's table");
+            }
+            return new DrawSource(this);
+        }
+
+        int[] candidates() {
+            int[] chosen;
+            if (sites == null) {
+                chosen = new int[siteCount];
+                Arrays.setAll(chosen, i -> i + 1);
+            } else {
+                chosen = Arrays.stream(sites).distinct().sorted().toArray();
+                for (int site : chosen) {
+                    if (site < 1 || site > siteCount) {
+                        throw new IllegalArgumentException(
+                                "site "
+                                        + site
+                                        + " is not in the site table, whose sites are 1 to "
+                                        + siteCount);
+                    }
+                }
+            }
+            int[] all = inputMixup ? new int[chosen.length + 1] : chosen;
+            if (inputMixup) {
+                System.arraycopy(chosen, 0, all, 1, chosen.length);
+                all[0] = Draw.INPUT_SITE;
+            }
+            if (all.length == 0) {
+                throw new IllegalArgumentException(
+                        "no site to mix: the site table is empty and input mixup is off");
+            }
+            return all;
+        }
+    }
+}
