@@ -15,8 +15,9 @@ import java.util.Objects;
  * host, and gradients reach {@code x} through both terms. It works for any rank {@code >= 1}
  * (tabular, image, sequence; the batch axis first). Half precision (float16, bfloat16) is computed
  * in float32 and cast back; the output has the dtype, shape and device of {@code x}. A batch of one
- * is returned as it is. (DJL 0.36's PyTorch engine cannot create bfloat16 arrays at all: it aborts
- * the process, so the bfloat16 path cannot be exercised with that engine.)
+ * is returned as it is. The output belongs to the manager of {@code x}, whatever manager holds
+ * {@code perm} and {@code lambda}. (DJL 0.36's PyTorch engine cannot create bfloat16 arrays at all:
+ * it aborts the process, so the bfloat16 path cannot be exercised with that engine.)
  *
  * <p>The blend is the hot path of manifold mixup, so there are several formulations of it, all
  * giving the same values; {@link Method#GATHER_IN_PLACE}, the default, was the fastest in our
@@ -107,7 +108,11 @@ public final class Blend {
                 throw new AssertionError(method);
         }
         NDArray shaped = mixed.reshape(x.getShape());
-        return half ? shaped.toType(dtype, false) : shaped;
+        NDArray out = half ? shaped.toType(dtype, false) : shaped;
+        if (out.getManager() != x.getManager()) {
+            out.attach(x.getManager());
+        }
+        return out;
     }
 
     private static NDArray gatherInPlace(NDArray rows, NDArray perm, NDArray lambda) {

@@ -45,7 +45,7 @@ public final class Draw {
         this.permutation = permutation;
         this.lambda = lambda;
         this.device = device;
-        this.manager = parent.newSubManager(device);
+        this.manager = parent.newSubManager();
         manager.setName("mixup-draw");
         long[] perm = new long[permutation.length];
         float[] weights = new float[lambda.length];
@@ -180,6 +180,11 @@ public final class Draw {
         return mixed.get();
     }
 
+    /**
+     * Records the predictions of the forward pass this draw was made for.
+     *
+     * @param predictions the output of the model
+     */
     void recordOutput(NDList predictions) {
         output = predictions.isEmpty() ? null : predictions.get(0);
     }

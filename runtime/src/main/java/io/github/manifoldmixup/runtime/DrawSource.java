@@ -2,6 +2,7 @@ package io.github.manifoldmixup.runtime;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -20,8 +21,11 @@ import org.slf4j.LoggerFactory;
  * (after which the next forward pass makes a new one) or {@link #clear()}.
  *
  * <p>DJL runs the splits of a batch on parallel threads, one per device; a draw source is safe for
- * that. Each device has its own random stream derived from the seed and the device, so a run is
- * reproducible whatever the order in which the threads run.
+ * that. A forward pass runs on one thread, so the blocks of a pass find their draw by their device
+ * and thread; the loss, which DJL may evaluate again on another thread for logging, finds it by the
+ * predictions the pass produced ({@link #forPredictions}). Each device has its own random stream
+ * derived from the seed and the device, so a run is reproducible whatever the order in which the
+ * threads run.
  */
 public final class DrawSource {
 
@@ -30,7 +34,8 @@ public final class DrawSource {
     private final long seed;
     private final boolean folded;
     private final int[] candidates;
-    private final Map<Device, DeviceDraws> devices = new ConcurrentHashMap<>();
+    private final Map<Device, DeviceStream> streams = new ConcurrentHashMap<>();
+    private final Map<SplitKey, Draw> draws = new ConcurrentHashMap<>();
     private final AtomicBoolean warnedReachedTwice = new AtomicBoolean();
     private volatile double alpha;
 
@@ -51,8 +56,8 @@ public final class DrawSource {
     }
 
     /**
-     * Returns the draw of the current training forward pass on the device of this input, making one
-     * if the device has none yet in this batch.
+     * Returns the draw of the current training forward pass on the device of this input and the
+     * calling thread, making one if there is none yet in this batch.
      *
      * @param input an array of the split, batch axis first; its manager and device host the draw
      * @return the draw of this split
@@ -65,32 +70,71 @@ public final class DrawSource {
         }
         int batchSize = Math.toIntExact(input.getShape().get(0));
         Device device = input.getDevice();
-        return devices.computeIfAbsent(device, this::newDeviceDraws).begin(input, batchSize);
+        SplitKey key = new SplitKey(device, Thread.currentThread());
+        return draws.compute(
+                key,
+                (k, current) -> {
+                    if (current != null
+                            && !current.isFinished()
+                            && current.batchSize() == batchSize) {
+                        return current;
+                    }
+                    if (current != null) {
+                        current.close();
+                    }
+                    return streams.computeIfAbsent(device, this::newStream)
+                            .draw(input, batchSize, alpha);
+                });
     }
 
     /**
-     * Returns the latest draw of a device, finished or not.
+     * Returns the latest draw made on a device by the calling thread, finished or not.
      *
      * @param device the device of a split
-     * @return the draw, or {@code null} if the device has none
+     * @return the draw, or {@code null} if there is none
      */
     public Draw current(Device device) {
-        DeviceDraws draws = devices.get(device);
-        return draws == null ? null : draws.current();
+        return draws.get(new SplitKey(device, Thread.currentThread()));
     }
 
     /**
-     * Ends the current batch: the next training forward pass of each device makes a new draw. The
-     * finished draws stay readable through {@link #current(Device)} until then, so that listeners
-     * that look at the batch afterwards see the draw it was trained with.
+     * Finds the draw whose forward pass produced these predictions, on any device and thread.
+     *
+     * @param predictions the predictions handed to a loss or an evaluator
+     * @return the draw, or {@code null} if they come from no mixed pass of this batch
      */
-    public void finishBatch() {
-        devices.values().forEach(DeviceDraws::finish);
+    public Draw forPredictions(NDList predictions) {
+        for (Draw draw : draws.values()) {
+            if (draw.producedPredictions(predictions)) {
+                return draw;
+            }
+        }
+        return null;
     }
 
-    /** Releases every draw; the next training forward pass of each device makes a new one. */
+    /**
+     * Ends the current batch: the next training forward pass of each split makes a new draw. The
+     * finished draws stay readable until the batch after, so that listeners that look at the batch
+     * afterwards see the draw it was trained with.
+     */
+    public void finishBatch() {
+        draws.entrySet()
+                .removeIf(
+                        entry -> {
+                            Draw draw = entry.getValue();
+                            if (draw.isFinished()) {
+                                draw.close();
+                                return true;
+                            }
+                            draw.finish();
+                            return false;
+                        });
+    }
+
+    /** Releases every draw; the next training forward pass of each split makes a new one. */
     public void clear() {
-        devices.values().forEach(DeviceDraws::clear);
+        draws.values().forEach(Draw::close);
+        draws.clear();
     }
 
     /**
@@ -136,9 +180,18 @@ public final class DrawSource {
         }
     }
 
-    private DeviceDraws newDeviceDraws(Device device) {
+    /**
+     * Returns whether a site was reached twice in one forward pass during this source's run.
+     *
+     * @return whether the warning was logged
+     */
+    boolean hasWarnedReachedTwice() {
+        return warnedReachedTwice.get();
+    }
+
+    private DeviceStream newStream(Device device) {
         long deviceKey = 31L * device.getDeviceType().hashCode() + device.getDeviceId();
-        return new DeviceDraws(device, BetaSampler.create(folded, seed, deviceKey));
+        return new DeviceStream(device, BetaSampler.create(folded, seed, deviceKey));
     }
 
     @Override
@@ -152,47 +205,24 @@ public final class DrawSource {
                 + "]";
     }
 
-    /** The random stream and the latest draw of one device. */
-    private final class DeviceDraws {
+    /** A device split's forward pass: its device and the thread it runs on. */
+    private record SplitKey(Device device, Thread thread) {}
+
+    /** The random stream of one device. */
+    private final class DeviceStream {
         private final Device device;
         private final BetaSampler sampler;
-        private Draw current;
 
-        DeviceDraws(Device device, BetaSampler sampler) {
+        DeviceStream(Device device, BetaSampler sampler) {
             this.device = device;
             this.sampler = sampler;
         }
 
-        synchronized Draw begin(NDArray input, int batchSize) {
-            if (current != null && !current.isFinished() && current.batchSize() == batchSize) {
-                return current;
-            }
-            if (current != null) {
-                current.close();
-            }
-            double drawAlpha = alpha;
+        synchronized Draw draw(NDArray input, int batchSize, double drawAlpha) {
             int site = candidates[sampler.index(candidates.length)];
             double[] lambda = sampler.sample(drawAlpha, batchSize);
             int[] permutation = sampler.permutation(batchSize);
-            current = new Draw(site, drawAlpha, permutation, lambda, input.getManager(), device);
-            return current;
-        }
-
-        synchronized Draw current() {
-            return current;
-        }
-
-        synchronized void finish() {
-            if (current != null) {
-                current.finish();
-            }
-        }
-
-        synchronized void clear() {
-            if (current != null) {
-                current.close();
-                current = null;
-            }
+            return new Draw(site, drawAlpha, permutation, lambda, input.getManager(), device);
         }
     }
 

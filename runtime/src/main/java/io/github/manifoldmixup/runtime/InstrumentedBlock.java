@@ -14,16 +14,29 @@ import ai.djl.nn.Block;
 public interface InstrumentedBlock extends Block {
 
     /**
+     * Returns the mixing machinery this block's forward pass calls, built on its site table.
+     *
+     * @return the site hooks
+     */
+    SiteHooks getSiteHooks();
+
+    /**
      * Returns the mixup sites of this block.
      *
      * @return the site table
      */
-    SiteTable getSiteTable();
+    default SiteTable getSiteTable() {
+        return getSiteHooks().getSiteTable();
+    }
 
     /**
      * Hands this block the draw source of a training run, or takes it back.
      *
      * @param source the draw source, or {@code null} to stop mixing
+     * @throws IllegalStateException if the block is nested in another instrumented block, whose
+     *     draw source it uses
      */
-    void setDrawSource(DrawSource source);
+    default void setDrawSource(DrawSource source) {
+        getSiteHooks().setDrawSource(source);
+    }
 }

@@ -92,6 +92,24 @@ public final class SiteHooks {
     }
 
     /**
+     * Undoes {@link #nestUnder}: these hooks number their sites by their own table again and take a
+     * draw source of their own.
+     */
+    public void unnest() {
+        this.parent = null;
+        this.offset = 0;
+    }
+
+    /**
+     * Returns whether these hooks are nested in another block's.
+     *
+     * @return whether a parent makes the draws
+     */
+    public boolean isNested() {
+        return parent != null;
+    }
+
+    /**
      * Returns a thin delegating block that runs {@code child} and then {@link #afterSite} for site
      * {@code index}. It has no parameters or children of its own, so a class that keeps {@code
      * child} registered under its own name keeps its parameter names.
