@@ -1,0 +1,186 @@
+package io.github.manifoldmixup.runtime;
+
+import ai.djl.training.Trainer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link ManifoldMixup} and {@link DynamicManifoldMixup} share: they mix a hidden state at one
+ * site of an instrumented model, or the model input, chosen afresh for every training batch.
+ *
+ * <p>The model's block, or a block inside it, must be instrumented: the class the annotation
+ * processor generates for a {@code @Mixable} model. The sites are those of its site table, or the
+ * explicit list given by {@link SiteOptions#optSites}; with input mixup on, the model input is one
+ * more candidate. When the instrumented block is not the model's own block, the listener wraps the
+ * model's block in a {@link MixupRoot} for the length of the run and puts it back at the end.
+ */
+public abstract sealed class AbstractManifoldMixup extends AbstractMixup
+        permits ManifoldMixup, DynamicManifoldMixup {
+
+    private final boolean inputMixup;
+    private final List<String> sitePaths;
+    private volatile Instrumentation instrumentation;
+    private volatile SiteTable siteTable;
+
+    AbstractManifoldMixup(SiteOptions<?> options, AlphaPlan alphaPlan) {
+        super(options.seed, options.folded, alphaPlan);
+        this.inputMixup = options.inputMixup;
+        this.sitePaths = List.copyOf(options.sitePaths);
+    }
+
+    /**
+     * Returns whether the model input is a candidate site.
+     *
+     * @return whether input mixup is on
+     */
+    public boolean isInputMixup() {
+        return inputMixup;
+    }
+
+    /**
+     * Returns the explicit site paths, empty when every site of the table is a candidate.
+     *
+     * @return the dotted paths given to the builder
+     */
+    public List<String> getSitePaths() {
+        return sitePaths;
+    }
+
+    /**
+     * Returns the site table of the model being trained, or of the last model trained.
+     *
+     * @return the table, or {@code null} before the first training run
+     */
+    public SiteTable getSiteTable() {
+        return siteTable;
+    }
+
+    @Override
+    DrawSource start(Trainer trainer, DrawSource.Builder builder) {
+        Instrumentation attached = Instrumentation.attach(trainer.getModel());
+        try {
+            SiteTable table = attached.root().getSiteTable();
+            builder.setSiteCount(table.size()).optInputMixup(inputMixup);
+            if (!sitePaths.isEmpty()) {
+                builder.optSites(resolve(table));
+            }
+            DrawSource source = builder.build();
+            attached.root().setDrawSource(source);
+            instrumentation = attached;
+            siteTable = table;
+            return source;
+        } catch (RuntimeException e) {
+            attached.release();
+            throw e;
+        }
+    }
+
+    @Override
+    void stop(Trainer trainer) {
+        Instrumentation attached = instrumentation;
+        instrumentation = null;
+        if (attached != null) {
+            attached.release();
+        }
+    }
+
+    @Override
+    String describe() {
+        SiteTable table = siteTable;
+        List<String> paths = sitePaths.isEmpty() ? table.paths() : sitePaths;
+        return paths.size() + " sites " + paths + (inputMixup ? " and the input" : "");
+    }
+
+    private int[] resolve(SiteTable table) {
+        int[] indices = new int[sitePaths.size()];
+        for (int i = 0; i < indices.length; i++) {
+            String path = sitePaths.get(i);
+            indices[i] = table.find(path).orElseThrow(() -> unknownSite(path, table)).index();
+        }
+        return indices;
+    }
+
+    private static IllegalArgumentException unknownSite(String path, SiteTable table) {
+        List<String> closest = new ArrayList<>(table.paths());
+        closest.sort(Comparator.comparingInt(candidate -> editDistance(path, candidate)));
+        return new IllegalArgumentException(
+                "unknown site path '"
+                        + path
+                        + "'; closest sites: "
+                        + closest.subList(0, Math.min(3, closest.size()))
+                        + " (all sites: "
+                        + table.paths()
+                        + ")");
+    }
+
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        Arrays.setAll(previous, j -> j);
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /**
+     * The settings of the manifold listeners beyond seed and folding: input mixup and the sites.
+     *
+     * @param <T> the concrete builder
+     */
+    public abstract static class SiteOptions<T extends SiteOptions<T>> extends BaseBuilder<T> {
+        boolean inputMixup = true;
+        List<String> sitePaths = List.of();
+
+        SiteOptions() {}
+
+        /**
+         * Sets whether the model input is a candidate site (site 0), as in input mixup. Default
+         * true.
+         *
+         * @param inputMixup whether to mix the input too
+         * @return this builder
+         */
+        public T optInputMixup(boolean inputMixup) {
+            this.inputMixup = inputMixup;
+            return self();
+        }
+
+        /**
+         * Restricts the candidate sites to these dotted paths of the model's site table, such as
+         * {@code "stage2.conv1"}. By default every site of the table is a candidate. An unknown
+         * path is an error at training begin that names the closest valid paths.
+         *
+         * @param paths the dotted paths
+         * @return this builder
+         */
+        public T optSites(String... paths) {
+            return optSites(Arrays.asList(paths));
+        }
+
+        /**
+         * Restricts the candidate sites to these dotted paths of the model's site table.
+         *
+         * @param paths the dotted paths
+         * @return this builder
+         * @see #optSites(String...)
+         */
+        public T optSites(List<String> paths) {
+            for (String path : paths) {
+                Objects.requireNonNull(path, "site path");
+            }
+            this.sitePaths = List.copyOf(paths);
+            return self();
+        }
+    }
+}
