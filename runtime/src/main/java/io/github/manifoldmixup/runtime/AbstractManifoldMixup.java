@@ -6,22 +6,28 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What {@link ManifoldMixup} and {@link DynamicManifoldMixup} share: they mix a hidden state at one
  * site of an instrumented model, or the model input, chosen afresh for every training batch.
  *
- * <p>The model's block, or a block inside it, must be instrumented: the class the annotation
- * processor generates for a {@code @Mixable} model. The sites are those of its site table, or the
- * explicit list given by {@link SiteOptions#optSites}; with input mixup on, the model input is one
- * more candidate. When the instrumented block is not the model's own block, the listener wraps the
- * model's block in a {@link MixupRoot} for the length of the run and puts it back at the end.
+ * <p>When the model's block, or a block inside it, is instrumented (the class the annotation
+ * processor generates for a {@code @Mixable} model), the sites are those of its site table, or the
+ * explicit list of its paths given by {@link SiteOptions#optSites}. Any other block tree gets its
+ * sites from {@link SiteDiscovery} at training begin, with the same rules as the processor (the
+ * explicit list, then annotated classes, then residual units, then every block not of a non-mixable
+ * kind); the chosen children are replaced by site blocks for the run and put back at training end,
+ * or when the trainer is closed. With input mixup on, the model input is one more candidate. When
+ * the model's own block is not instrumented, the listener also wraps it in a {@link MixupRoot} for
+ * the length of the run.
  */
 public abstract sealed class AbstractManifoldMixup extends AbstractMixup
         permits ManifoldMixup, DynamicManifoldMixup {
 
     private final boolean inputMixup;
     private final List<String> sitePaths;
+    private final Set<String> nonMixable;
     private volatile Instrumentation instrumentation;
     private volatile SiteTable siteTable;
 
@@ -29,6 +35,7 @@ public abstract sealed class AbstractManifoldMixup extends AbstractMixup
         super(options.seed, options.folded, alphaPlan);
         this.inputMixup = options.inputMixup;
         this.sitePaths = List.copyOf(options.sitePaths);
+        this.nonMixable = Set.copyOf(options.nonMixable);
     }
 
     /**
@@ -60,11 +67,12 @@ public abstract sealed class AbstractManifoldMixup extends AbstractMixup
 
     @Override
     DrawSource start(Trainer trainer, DrawSource.Builder builder) {
-        Instrumentation attached = Instrumentation.attach(trainer.getModel());
+        Instrumentation attached =
+                Instrumentation.attach(trainer.getModel(), sitePaths, nonMixable);
         try {
             SiteTable table = attached.root().getSiteTable();
             builder.setSiteCount(table.size()).optInputMixup(inputMixup);
-            if (!sitePaths.isEmpty()) {
+            if (!sitePaths.isEmpty() && attached.discovery() == null) {
                 builder.optSites(resolve(table));
             }
             DrawSource source = builder.build();
@@ -141,6 +149,7 @@ public abstract sealed class AbstractManifoldMixup extends AbstractMixup
     public abstract static class SiteOptions<T extends SiteOptions<T>> extends BaseBuilder<T> {
         boolean inputMixup = true;
         List<String> sitePaths = List.of();
+        Set<String> nonMixable = Set.of();
 
         SiteOptions() {}
 
@@ -180,6 +189,19 @@ public abstract sealed class AbstractManifoldMixup extends AbstractMixup
                 Objects.requireNonNull(path, "site path");
             }
             this.sitePaths = List.copyOf(paths);
+            return self();
+        }
+
+        /**
+         * Adds block classes that the run-time site discovery never chooses by its default rule, on
+         * top of {@link io.github.manifoldmixup.dsl.NonMixableKinds}'s list. Only models without an
+         * instrumented block are discovered at run time.
+         *
+         * @param classNames fully qualified class names; subclasses are excluded too
+         * @return this builder
+         */
+        public T optNonMixable(String... classNames) {
+            this.nonMixable = Set.of(classNames);
             return self();
         }
     }

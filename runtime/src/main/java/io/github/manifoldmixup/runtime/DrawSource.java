@@ -37,6 +37,7 @@ public final class DrawSource {
     private final Map<Device, DeviceStream> streams = new ConcurrentHashMap<>();
     private final Map<SplitKey, Draw> draws = new ConcurrentHashMap<>();
     private final AtomicBoolean warnedReachedTwice = new AtomicBoolean();
+    private final AtomicBoolean warnedNotReached = new AtomicBoolean();
     private volatile double alpha;
 
     private DrawSource(Builder builder) {
@@ -178,6 +179,33 @@ public final class DrawSource {
                             + " it is mixed the first time only. This is logged once per run.",
                     site);
         }
+    }
+
+    /**
+     * Logs, once per draw source, that a forward pass ended without reaching the site its draw
+     * selected, so that nothing was mixed.
+     *
+     * @param site the site that was not reached
+     */
+    void warnNotReached(int site) {
+        if (warnedNotReached.compareAndSet(false, true)) {
+            logger.warn(
+                    "Mixup site {} was selected but the forward pass did not reach it, so the"
+                            + " batch was not mixed. A parent block that calls this child through"
+                            + " a field of its own, not its children list, never reaches a site"
+                            + " block put in the list; list other sites or annotate the class with"
+                            + " @Mixable. This is logged once per run.",
+                    site);
+        }
+    }
+
+    /**
+     * Returns whether a forward pass missed the site its draw selected during this source's run.
+     *
+     * @return whether the warning was logged
+     */
+    boolean hasWarnedNotReached() {
+        return warnedNotReached.get();
     }
 
     /**

@@ -192,6 +192,9 @@ public final class SiteHooks {
         Draw draw = drawSource.current(outputs.head().getDevice());
         if (draw != null && !draw.isFinished()) {
             draw.recordOutput(outputs);
+            if (!draw.isApplied()) {
+                drawSource.warnNotReached(draw.site());
+            }
         }
         return outputs;
     }
