@@ -8,6 +8,7 @@ import io.github.manifoldmixup.dsl.Mixable;
 import io.github.manifoldmixup.dsl.NoMixup;
 import io.github.manifoldmixup.dsl.NonMixableKinds;
 import io.github.manifoldmixup.dsl.Residual;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -32,8 +33,8 @@ import java.util.stream.Collectors;
  *
  * <ol>
  *   <li>{@link Rule#EXPLICIT}: the paths given by the user;
- *   <li>{@link Rule#ANNOTATED}: blocks whose class carries {@link Mixable @Mixable} or {@link
- *       Residual @Residual};
+ *   <li>{@link Rule#ANNOTATED}: blocks whose class, or a superclass of it, carries {@link
+ *       Mixable @Mixable} or {@link Residual @Residual};
  *   <li>{@link Rule#RESIDUAL_UNITS}: residual units it recognises: a {@code ParallelBlock} of two
  *       branches, one of them a short shortcut (at most two leaf blocks, such as an identity or a
  *       1x1 convolution with batch norm) and the other deeper, as DJL's ResNet builds them;
@@ -247,7 +248,7 @@ public final class SiteDiscovery {
             for (Pair<String, Block> child : parent.getChildren()) {
                 Found candidate = byPath.get(join(prefix, child.getKey()));
                 Block block = candidate.block();
-                if (block.getClass().isAnnotationPresent(NoMixup.class)) {
+                if (hasMark(block, NoMixup.class)) {
                     rejected.put(candidate.path(), "@NoMixup");
                     continue;
                 }
@@ -270,8 +271,7 @@ public final class SiteDiscovery {
                 Rule rule, Block block, Found candidate, Map<String, String> rejected) {
             switch (rule) {
                 case ANNOTATED:
-                    return block.getClass().isAnnotationPresent(Mixable.class)
-                            || block.getClass().isAnnotationPresent(Residual.class);
+                    return hasMark(block, Mixable.class) || hasMark(block, Residual.class);
                 case RESIDUAL_UNITS:
                     return isResidualUnit(block);
                 case DEFAULT:
@@ -287,8 +287,8 @@ public final class SiteDiscovery {
         }
 
         private boolean entersInto(Rule rule, Block block) {
-            if (block.getClass().isAnnotationPresent(Residual.class)
-                    || block.getClass().isAnnotationPresent(Mixable.class)
+            if (hasMark(block, Residual.class)
+                    || hasMark(block, Mixable.class)
                     || isResidualUnit(block)) {
                 return false;
             }
@@ -353,7 +353,7 @@ public final class SiteDiscovery {
             for (Found f : found) {
                 boolean residual =
                         rule == Rule.RESIDUAL_UNITS
-                                || f.block().getClass().isAnnotationPresent(Residual.class)
+                                || hasMark(f.block(), Residual.class)
                                 || isResidualUnit(f.block());
                 entries.add(
                         new Site(
@@ -385,6 +385,19 @@ public final class SiteDiscovery {
         private static String join(String prefix, String name) {
             return prefix.isEmpty() ? name : prefix + "." + name;
         }
+    }
+
+    /**
+     * Returns whether the block's class or one of its superclasses carries the annotation, as the
+     * processor reads the marks of a field's type.
+     */
+    static boolean hasMark(Block block, Class<? extends Annotation> mark) {
+        for (Class<?> c = block.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.isAnnotationPresent(mark)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns the block behind a site block left from an earlier run. */
