@@ -26,6 +26,7 @@ public abstract sealed class AbstractManifoldMixup extends AbstractMixup
         permits ManifoldMixup, DynamicManifoldMixup {
 
     private final boolean inputMixup;
+    private final boolean inputOnly;
     private final List<String> sitePaths;
     private final Set<String> nonMixable;
     private volatile Instrumentation instrumentation;
@@ -34,6 +35,7 @@ public abstract sealed class AbstractManifoldMixup extends AbstractMixup
     AbstractManifoldMixup(SiteOptions<?> options, AlphaPlan alphaPlan) {
         super(options.seed, options.folded, alphaPlan);
         this.inputMixup = options.inputMixup;
+        this.inputOnly = options.inputOnly;
         this.sitePaths = List.copyOf(options.sitePaths);
         this.nonMixable = Set.copyOf(options.nonMixable);
     }
@@ -68,11 +70,15 @@ public abstract sealed class AbstractManifoldMixup extends AbstractMixup
     @Override
     DrawSource start(Trainer trainer, DrawSource.Builder builder) {
         Instrumentation attached =
-                Instrumentation.attach(trainer.getModel(), sitePaths, nonMixable);
+                inputOnly
+                        ? Instrumentation.attachInputOnly(trainer.getModel())
+                        : Instrumentation.attach(trainer.getModel(), sitePaths, nonMixable);
         try {
             SiteTable table = attached.root().getSiteTable();
             builder.setSiteCount(table.size()).optInputMixup(inputMixup);
-            if (!sitePaths.isEmpty() && attached.discovery() == null) {
+            if (inputOnly) {
+                builder.optSites();
+            } else if (!sitePaths.isEmpty() && attached.discovery() == null) {
                 builder.optSites(resolve(table));
             }
             DrawSource source = builder.build();
@@ -97,6 +103,9 @@ public abstract sealed class AbstractManifoldMixup extends AbstractMixup
 
     @Override
     String describe() {
+        if (inputOnly) {
+            return "mixing the model input only";
+        }
         SiteTable table = siteTable;
         List<String> paths = sitePaths.isEmpty() ? table.paths() : sitePaths;
         return paths.size() + " sites " + paths + (inputMixup ? " and the input" : "");
@@ -148,6 +157,7 @@ public abstract sealed class AbstractManifoldMixup extends AbstractMixup
      */
     public abstract static class SiteOptions<T extends SiteOptions<T>> extends BaseBuilder<T> {
         boolean inputMixup = true;
+        boolean inputOnly;
         List<String> sitePaths = List.of();
         Set<String> nonMixable = Set.of();
 
@@ -162,6 +172,20 @@ public abstract sealed class AbstractManifoldMixup extends AbstractMixup
          */
         public T optInputMixup(boolean inputMixup) {
             this.inputMixup = inputMixup;
+            this.inputOnly = inputOnly && inputMixup;
+            return self();
+        }
+
+        /**
+         * Mixes the model input only, never a hidden state: input mixup (Zhang et al., ICLR 2018),
+         * the baseline manifold mixup is measured against. Any model works; none of its blocks is
+         * touched.
+         *
+         * @return this builder
+         */
+        public T optInputOnly() {
+            this.inputMixup = true;
+            this.inputOnly = true;
             return self();
         }
 

@@ -151,6 +151,23 @@ final class Instrumentation {
         return new Instrumentation(model, block, wrapper, List.of(), List.of(), null);
     }
 
+    /**
+     * Makes the model input the only site of a run, whatever the model's block is.
+     *
+     * @param model the trainer's model
+     * @return the instrumentation, to release at the end of the run
+     */
+    static Instrumentation attachInputOnly(Model model) {
+        Block block = ownBlock(model);
+        if (block instanceof InstrumentedBlock) {
+            return new Instrumentation(
+                    model, block, (InstrumentedBlock) block, List.of(), List.of(), null);
+        }
+        MixupRoot wrapper = new MixupRoot(block, SiteTable.of(), 0);
+        model.setBlock(wrapper);
+        return new Instrumentation(model, block, wrapper, List.of(), List.of(), null);
+    }
+
     /** Returns the model's block, unwrapping a root left from a run that was not released. */
     private static Block ownBlock(Model model) {
         Block block = model.getBlock();

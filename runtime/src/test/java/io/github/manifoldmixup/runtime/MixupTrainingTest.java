@@ -428,6 +428,44 @@ class MixupTrainingTest {
         assertTrue(!net.getSiteHooks().isNested(), "the nested hooks are released");
     }
 
+    @Test
+    void fit_inputOnlyMixesTheInputOfAnyModel() throws Exception {
+        for (Block block :
+                new Block[] {
+                    new TestModels.DeclarativeNet(),
+                    new SequentialBlock()
+                            .add(ai.djl.nn.core.Linear.builder().setUnits(8).build())
+                            .add(Activation.reluBlock())
+                            .add(ai.djl.nn.core.Linear.builder().setUnits(4).build())
+                }) {
+            ManifoldMixup mixup = ManifoldMixup.builder().optSeed(14).optInputOnly().build();
+            List<Integer> sites = new ArrayList<>();
+            TrainingListener counter =
+                    new TrainingListenerAdapter() {
+                        @Override
+                        public void onTrainingBatch(Trainer trainer, BatchData batchData) {
+                            Draw draw = mixup.getDrawSource().current(Device.cpu());
+                            sites.add(draw.isApplied() ? draw.site() : -1);
+                        }
+                    };
+            Model model = TestModels.model(block);
+            Trainer trainer =
+                    trainer(
+                            model,
+                            mixup.wrap(Loss.softmaxCrossEntropyLoss()),
+                            INPUT,
+                            List.of(),
+                            mixup,
+                            counter);
+
+            EasyTrain.fit(trainer, 1, TestModels.blobs(manager, 128, 32, 4), null);
+            trainer.close();
+
+            assertEquals(List.of(0, 0, 0, 0), sites, block.getClass().getSimpleName());
+            assertTrue(model.getBlock() == block);
+        }
+    }
+
     /** Calls its one site twice on the same input and records both outputs. */
     static final class TwiceNet extends ai.djl.nn.AbstractBlock implements InstrumentedBlock {
         private final SiteHooks hooks =
