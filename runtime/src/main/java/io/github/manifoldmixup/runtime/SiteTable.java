@@ -121,7 +121,7 @@ public final class SiteTable {
      */
     @Override
     public String toString() {
-        int width = "path".length();
+        int width = "(input)".length();
         for (Site site : sites) {
             width = Math.max(width, site.path().length());
         }
