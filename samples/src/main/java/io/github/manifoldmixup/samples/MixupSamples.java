@@ -1,5 +1,6 @@
 package io.github.manifoldmixup.samples;
 
+import io.github.manifoldmixup.samples.cli.BenchCommand;
 import io.github.manifoldmixup.samples.cli.CompareCommand;
 import io.github.manifoldmixup.samples.cli.SpiralsCommand;
 import io.github.manifoldmixup.samples.cli.TrainCommand;
@@ -10,8 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The samples' command-line program: {@code train}, {@code compare} and {@code spirals}. Run {@code
- * mixup-samples help <command>} for the options of each.
+ * The samples' command-line program: {@code train}, {@code compare}, {@code spirals} and {@code
+ * bench}. Run {@code mixup-samples help <command>} for the options of each.
  */
 @Command(
         name = "mixup-samples",
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             CompareCommand.class,
             SpiralsCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class MixupSamples implements Runnable {
