@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 public final class CompareCommand implements Callable<Integer> {
 
     /** The default number of epochs, sized so the default run ends in about ten minutes. */
-    static final int DEFAULT_EPOCHS = 8;
+    static final int DEFAULT_EPOCHS = 15;
 
     @Mixin CommonOptions common;
 
