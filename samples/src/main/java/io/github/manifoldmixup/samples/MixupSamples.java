@@ -1,6 +1,7 @@
 package io.github.manifoldmixup.samples;
 
 import io.github.manifoldmixup.samples.cli.BenchCommand;
+import io.github.manifoldmixup.samples.cli.BlendCommand;
 import io.github.manifoldmixup.samples.cli.CompareCommand;
 import io.github.manifoldmixup.samples.cli.SpiralsCommand;
 import io.github.manifoldmixup.samples.cli.TrainCommand;
@@ -11,8 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The samples' command-line program: {@code train}, {@code compare}, {@code spirals} and {@code
- * bench}. Run {@code mixup-samples help <command>} for the options of each.
+ * The samples' command-line program: {@code train}, {@code compare}, {@code spirals}, and the
+ * benchmarks {@code bench} and {@code blend}. Run {@code mixup-samples help <command>} for the
+ * options of each.
  */
 @Command(
         name = "mixup-samples",
@@ -23,6 +25,7 @@ import picocli.CommandLine.Spec;
             CompareCommand.class,
             SpiralsCommand.class,
             BenchCommand.class,
+            BlendCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class MixupSamples implements Runnable {

@@ -115,6 +115,20 @@ class CommandsTest {
     }
 
     @Test
+    void benchmarks_runOnATinyBudget() {
+        StringWriter err = new StringWriter();
+
+        assertEquals(
+                0,
+                run(err, "bench", "--steps", "2", "--warmup", "1", "--train-size", "300"),
+                err.toString());
+        assertEquals(
+                0,
+                run(err, "blend", "--forward-rounds", "2", "--backward-rounds", "1"),
+                err.toString());
+    }
+
+    @Test
     void train_unknownMethodIsAClearError() {
         StringWriter err = new StringWriter();
 

@@ -1,4 +1,4 @@
-package io.github.manifoldmixup.runtime.bench;
+package io.github.manifoldmixup.samples.cli;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -12,34 +12,47 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * Measures the blend against a plain copy of the same tensor, in one run, forward and forward plus
- * backward, for every {@link Blend.Method}.
+ * {@code blend}: measures the blend against a plain copy of the same tensor, in one run, forward
+ * and forward plus backward, for every {@link Blend.Method}.
  *
  * <p>A copy reads and writes the tensor once (two memory passes); a blend must read it twice and
  * write once (three passes), so 1.5 is the floor of the ratio. The candidates run interleaved,
  * round after round, so that drifts of a shared machine hit them alike; each result is the median
  * over rounds. Every operation runs in its own {@link NDScope}, so that the arrays it makes are
- * freed before the next one. Run with {@code mvn -B -q -pl runtime -am test-compile exec:java}; the
- * optional arguments are the number of rounds forward and forward plus backward.
+ * freed before the next one.
  */
-public final class BlendBenchmark {
+@Command(
+        name = "blend",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Times the blend of a float32 128x64x14x14 tensor against a plain copy of it, forward"
+                    + " and forward+backward, for each formulation, alternating in one run."
+        })
+public final class BlendCommand implements Callable<Integer> {
 
     private static final Shape SHAPE = new Shape(128, 64, 14, 14);
     private static final int WARMUP = 20;
 
-    private BlendBenchmark() {}
+    @Option(
+            names = "--forward-rounds",
+            description = "Measured rounds of forward passes (default: ${DEFAULT-VALUE}).",
+            defaultValue = "200")
+    int forwardRounds;
 
-    /**
-     * Runs the benchmark and prints the table.
-     *
-     * @param args optional: rounds forward (default 200), rounds forward+backward (default 60)
-     */
-    public static void main(String[] args) {
-        int forwardRounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int backwardRounds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+    @Option(
+            names = "--backward-rounds",
+            description = "Measured rounds of forward+backward passes (default: ${DEFAULT-VALUE}).",
+            defaultValue = "60")
+    int backwardRounds;
+
+    @Override
+    public Integer call() {
         Engine engine = Engine.getInstance();
         System.out.printf(
                 Locale.ROOT,
@@ -85,6 +98,7 @@ public final class BlendBenchmark {
                                     name, measure(x, t -> t.mul(1f), blend, backwardRounds, true)));
             print(forward, backward);
         }
+        return 0;
     }
 
     /**
