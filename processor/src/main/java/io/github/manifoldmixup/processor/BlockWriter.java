@@ -39,7 +39,6 @@ final class BlockWriter {
     private static final ClassName SITE_TABLE = ClassName.get(RUNTIME, "SiteTable");
     private static final ClassName SITE = ClassName.get(RUNTIME, "Site");
     private static final ClassName SITE_HOOKS = ClassName.get(RUNTIME, "SiteHooks");
-    private static final ClassName DRAW_SOURCE = ClassName.get(RUNTIME, "DrawSource");
     private static final ClassName INSTRUMENTED_BLOCK = ClassName.get(RUNTIME, "InstrumentedBlock");
     private static final ClassName NDLIST = ClassName.get("ai.djl.ndarray", "NDList");
     private static final ClassName NDMANAGER = ClassName.get("ai.djl.ndarray", "NDManager");
@@ -118,8 +117,6 @@ final class BlockWriter {
         for (ExecutableElement constructor : model.constructors()) {
             type.addMethod(constructor(model, constructor));
         }
-        type.addMethod(getSiteTable());
-        type.addMethod(setDrawSource());
         type.addMethod(getSiteHooks(model));
         type.addMethod(model.customForward() ? wrappedForward(model) : chainedForward(model));
         if (model.writeOutputShapes()) {
@@ -244,24 +241,6 @@ final class BlockWriter {
         return method.build();
     }
 
-    private static MethodSpec getSiteTable() {
-        return MethodSpec.methodBuilder("getSiteTable")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(SITE_TABLE)
-                .addStatement("return $L", SITES)
-                .build();
-    }
-
-    private static MethodSpec setDrawSource() {
-        return MethodSpec.methodBuilder("setDrawSource")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .addParameter(DRAW_SOURCE, "source")
-                .addStatement("$L.setDrawSource(source)", HOOKS)
-                .build();
-    }
-
     private static MethodSpec getSiteHooks(BlockModel model) {
         return MethodSpec.methodBuilder("getSiteHooks")
                 .addJavadoc(
@@ -270,6 +249,7 @@ final class BlockWriter {
                                 + " int)}).\n\n@return the hooks\n",
                         model.userClass(),
                         SITE_HOOKS)
+                .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(SITE_HOOKS)
                 .addStatement("return $L", HOOKS)

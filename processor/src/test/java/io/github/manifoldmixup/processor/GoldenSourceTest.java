@@ -54,7 +54,6 @@ class GoldenSourceTest {
             import ai.djl.ndarray.types.Shape;
             import ai.djl.training.ParameterStore;
             import ai.djl.util.PairList;
-            import io.github.manifoldmixup.runtime.DrawSource;
             import io.github.manifoldmixup.runtime.InstrumentedBlock;
             import io.github.manifoldmixup.runtime.Site;
             import io.github.manifoldmixup.runtime.SiteHooks;
@@ -98,22 +97,13 @@ class GoldenSourceTest {
                     addChildBlock("head", this.head);
                 }
 
-                @Override
-                public SiteTable getSiteTable() {
-                    return SITES;
-                }
-
-                @Override
-                public void setDrawSource(DrawSource source) {
-                    mixupHooks.setDrawSource(source);
-                }
-
                 /**
                  * Returns the mixing hooks of this block; an enclosing instrumented block nests them
                  * under its own (see {@link #bindSites(Net, SiteHooks, int)}).
                  *
                  * @return the hooks
                  */
+                @Override
                 public SiteHooks getSiteHooks() {
                     return mixupHooks;
                 }
@@ -197,7 +187,6 @@ class GoldenSourceTest {
             import ai.djl.ndarray.NDList;
             import ai.djl.training.ParameterStore;
             import ai.djl.util.PairList;
-            import io.github.manifoldmixup.runtime.DrawSource;
             import io.github.manifoldmixup.runtime.InstrumentedBlock;
             import io.github.manifoldmixup.runtime.Site;
             import io.github.manifoldmixup.runtime.SiteHooks;
@@ -236,22 +225,13 @@ class GoldenSourceTest {
                     this.first = this.mixupHooks.site(1, this.first);
                 }
 
-                @Override
-                public SiteTable getSiteTable() {
-                    return SITES;
-                }
-
-                @Override
-                public void setDrawSource(DrawSource source) {
-                    mixupHooks.setDrawSource(source);
-                }
-
                 /**
                  * Returns the mixing hooks of this block; an enclosing instrumented block nests them
                  * under its own (see {@link #bindSites(Pair, SiteHooks, int)}).
                  *
                  * @return the hooks
                  */
+                @Override
                 public SiteHooks getSiteHooks() {
                     return mixupHooks;
                 }
@@ -311,7 +291,6 @@ class GoldenSourceTest {
             import ai.djl.ndarray.types.Shape;
             import ai.djl.training.ParameterStore;
             import ai.djl.util.PairList;
-            import io.github.manifoldmixup.runtime.DrawSource;
             import io.github.manifoldmixup.runtime.InstrumentedBlock;
             import io.github.manifoldmixup.runtime.Site;
             import io.github.manifoldmixup.runtime.SiteHooks;
@@ -355,22 +334,13 @@ class GoldenSourceTest {
                     addChildBlock("pair", this.pair);
                 }
 
-                @Override
-                public SiteTable getSiteTable() {
-                    return SITES;
-                }
-
-                @Override
-                public void setDrawSource(DrawSource source) {
-                    mixupHooks.setDrawSource(source);
-                }
-
                 /**
                  * Returns the mixing hooks of this block; an enclosing instrumented block nests them
                  * under its own (see {@link #bindSites(Trunk, SiteHooks, int)}).
                  *
                  * @return the hooks
                  */
+                @Override
                 public SiteHooks getSiteHooks() {
                     return mixupHooks;
                 }

@@ -16,11 +16,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Curves of a training run over its epochs, written as PNG.
  *
- * <p>{@link #save(Path, String, List)} draws two panels side by side: the training and validation
- * loss, and the training and validation accuracy. {@link #saveSeries(Path, String, String, Map)}
- * overlays one quantity of several runs, such as the validation accuracy of each method. Epochs are
- * numbered from 1 on the x axis; a NaN value leaves a gap in its curve, and a curve made only of
- * NaN is left out. AWT is switched to headless mode unless the application chose a mode.
+ * <p>{@link #save(Path, String, List)} draws two panels side by side: the training and test loss,
+ * and the training and test accuracy. {@link #saveSeries(Path, String, String, Map)} overlays one
+ * quantity of several runs, such as the test accuracy of each method. Epochs are numbered from 1 on
+ * the x axis; a NaN value leaves a gap in its curve, and a curve made only of NaN is left out. AWT
+ * is switched to headless mode unless the application chose a mode.
  */
 public final class TrainingCurvesPlot {
 
@@ -45,10 +45,10 @@ public final class TrainingCurvesPlot {
         double[] x = epochs.stream().mapToDouble(EpochMetrics::epoch).toArray();
         XYChart loss = panel("Loss", "loss");
         addCurve(loss, "training", x, values(epochs, EpochMetrics::trainLoss));
-        addCurve(loss, "validation", x, values(epochs, EpochMetrics::validationLoss));
+        addCurve(loss, "test", x, values(epochs, EpochMetrics::testLoss));
         XYChart accuracy = panel("Accuracy", "accuracy");
         addCurve(accuracy, "training", x, values(epochs, EpochMetrics::trainAccuracy));
-        addCurve(accuracy, "validation", x, values(epochs, EpochMetrics::validationAccuracy));
+        addCurve(accuracy, "test", x, values(epochs, EpochMetrics::testAccuracy));
         Charts.savePanels(file, title, List.of(loss, accuracy), 2);
     }
 
@@ -58,10 +58,9 @@ public final class TrainingCurvesPlot {
      * @param file the PNG file to write; its parent folder is created if missing
      * @param title the title above both panels, such as the run's name
      * @param trainLoss the training loss per epoch, at least one value
-     * @param validationLoss the validation loss per epoch, or {@code null} or empty for none
+     * @param testLoss the test loss per epoch, or {@code null} or empty for none
      * @param trainAccuracy the training accuracy per epoch, or {@code null} or empty for none
-     * @param validationAccuracy the validation accuracy per epoch, or {@code null} or empty for
-     *     none
+     * @param testAccuracy the test accuracy per epoch, or {@code null} or empty for none
      * @throws IllegalArgumentException if there is no training loss
      * @throws IOException if the file cannot be written
      */
@@ -69,9 +68,9 @@ public final class TrainingCurvesPlot {
             Path file,
             String title,
             double[] trainLoss,
-            double[] validationLoss,
+            double[] testLoss,
             double[] trainAccuracy,
-            double[] validationAccuracy)
+            double[] testAccuracy)
             throws IOException {
         if (trainLoss == null || trainLoss.length == 0) {
             throw new IllegalArgumentException(
@@ -79,10 +78,10 @@ public final class TrainingCurvesPlot {
         }
         XYChart loss = panel("Loss", "loss");
         addCurve(loss, "training", null, trainLoss);
-        addCurve(loss, "validation", null, validationLoss);
+        addCurve(loss, "test", null, testLoss);
         XYChart accuracy = panel("Accuracy", "accuracy");
         addCurve(accuracy, "training", null, trainAccuracy);
-        addCurve(accuracy, "validation", null, validationAccuracy);
+        addCurve(accuracy, "test", null, testAccuracy);
         Charts.savePanels(file, title, List.of(loss, accuracy), 2);
     }
 
@@ -91,7 +90,7 @@ public final class TrainingCurvesPlot {
      *
      * @param file the PNG file to write; its parent folder is created if missing
      * @param title the chart's title
-     * @param yAxisTitle what the curves measure, such as {@code "validation accuracy"}
+     * @param yAxisTitle what the curves measure, such as {@code "test accuracy"}
      * @param seriesByName one curve per name, one value per epoch; drawn in the map's iteration
      *     order, so pass a {@code LinkedHashMap} to choose the order and colours
      * @throws IllegalArgumentException if there is no curve

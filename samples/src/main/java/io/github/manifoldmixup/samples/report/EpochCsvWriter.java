@@ -22,7 +22,7 @@ import java.util.Objects;
  * <pre>{@code
  * try (EpochCsvWriter csv = EpochCsvWriter.open(dir.resolve("epochs.csv"))) {
  *     for (...) {
- *         csv.write(new EpochMetrics(epoch, loss, accuracy, validationAccuracy, validationLoss, s));
+ *         csv.write(new EpochMetrics(epoch, loss, accuracy, testAccuracy, testLoss, s));
  *     }
  * }
  * }</pre>
@@ -31,7 +31,7 @@ public final class EpochCsvWriter implements Closeable {
 
     /** The fixed columns, in order. */
     public static final String HEADER =
-            "epoch,train_loss,train_accuracy,validation_accuracy,validation_loss,seconds";
+            "epoch,train_loss,train_accuracy,test_accuracy,test_loss,seconds";
 
     private final BufferedWriter out;
     private final int extraColumnCount;
@@ -144,8 +144,8 @@ public final class EpochCsvWriter implements Closeable {
         double[] values = {
             epoch.trainLoss(),
             epoch.trainAccuracy(),
-            epoch.validationAccuracy(),
-            epoch.validationLoss(),
+            epoch.testAccuracy(),
+            epoch.testLoss(),
             epoch.seconds()
         };
         for (double value : values) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -124,8 +125,10 @@ public final class MethodComparison {
                     row.temperature(),
                     row.scaledNll(),
                     row.scaledEce(),
-                    row.stepMillis(),
-                    row.stepRatio());
+                    String.format(Locale.ROOT, "%.1f", row.stepMillis()),
+                    Double.isNaN(row.stepRatio())
+                            ? "n/a"
+                            : String.format(Locale.ROOT, "%.3f", row.stepRatio()));
         }
         return table;
     }
@@ -191,13 +194,11 @@ public final class MethodComparison {
         for (RunResult result : results) {
             accuracy.put(
                     result.settings().method().cliName(),
-                    result.epochs().stream()
-                            .mapToDouble(EpochMetrics::validationAccuracy)
-                            .toArray());
+                    result.epochs().stream().mapToDouble(EpochMetrics::testAccuracy).toArray());
         }
         TrainingCurvesPlot.saveSeries(
                 folder.resolve("accuracy.png"),
-                "Test accuracy per epoch, " + title,
+                "Test accuracy per epoch",
                 "test accuracy",
                 accuracy);
         return table;

@@ -169,8 +169,8 @@ public final class TrainingRun {
                 "train loss %.4f acc %.4f | test loss %.4f acc %.4f | %.1f s",
                 m.trainLoss(),
                 m.trainAccuracy(),
-                m.validationLoss(),
-                m.validationAccuracy(),
+                m.testLoss(),
+                m.testAccuracy(),
                 m.seconds());
     }
 

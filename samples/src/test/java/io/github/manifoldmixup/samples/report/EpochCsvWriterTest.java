@@ -27,7 +27,7 @@ class EpochCsvWriterTest {
                         new EpochMetrics(2, 0.25, 1.0, 0.875, Double.NaN, 0.0000012)));
 
         assertEquals(
-                "epoch,train_loss,train_accuracy,validation_accuracy,validation_loss,seconds\n"
+                "epoch,train_loss,train_accuracy,test_accuracy,test_loss,seconds\n"
                         + "1,0.693147,0.75,0.5,0.812346,12.3456\n"
                         + "2,0.25,1,0.875,,0.0000012\n",
                 Files.readString(file, StandardCharsets.UTF_8));
