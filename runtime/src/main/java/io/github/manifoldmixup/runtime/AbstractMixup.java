@@ -2,6 +2,7 @@ package io.github.manifoldmixup.runtime;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.loss.Loss;
 import java.util.Objects;
@@ -32,6 +33,8 @@ public abstract sealed class AbstractMixup implements TrainingListener
     private final AlphaPlan alphaPlan;
     private volatile DrawSource source;
     private long step;
+    private long largestBatch;
+    private long batchesOfFirstEpoch;
 
     AbstractMixup(Long seed, boolean folded, AlphaPlan alphaPlan) {
         this.seed = seed != null ? seed : ThreadLocalRandom.current().nextLong();
@@ -108,6 +111,8 @@ public abstract sealed class AbstractMixup implements TrainingListener
     public void onTrainingBegin(Trainer trainer) {
         requireOwnLoss(trainer);
         step = 0;
+        largestBatch = 0;
+        batchesOfFirstEpoch = 0;
         DrawSource.Builder builder =
                 DrawSource.builder()
                         .optSeed(seed)
@@ -127,9 +132,23 @@ public abstract sealed class AbstractMixup implements TrainingListener
         }
         current.finishBatch();
         step++;
-        long stepsPerEpoch =
-                batchData.getBatch() == null ? 0 : batchData.getBatch().getProgressTotal();
-        current.setAlpha(alphaPlan.alphaAt(step, stepsPerEpoch));
+        current.setAlpha(alphaPlan.alphaAt(step, stepsPerEpoch(batchData.getBatch())));
+    }
+
+    /**
+     * Returns the number of training batches of an epoch: counted once the first epoch ended,
+     * estimated before that from the batch's progress total (DJL's iterators count samples) and the
+     * largest batch seen; 0 while unknown.
+     */
+    private long stepsPerEpoch(Batch batch) {
+        if (batchesOfFirstEpoch > 0) {
+            return batchesOfFirstEpoch;
+        }
+        if (batch == null || batch.getProgressTotal() <= 0) {
+            return 0;
+        }
+        largestBatch = Math.max(largestBatch, batch.getSize());
+        return (batch.getProgressTotal() + largestBatch - 1) / largestBatch;
     }
 
     /** {@inheritDoc} */
@@ -145,7 +164,11 @@ public abstract sealed class AbstractMixup implements TrainingListener
 
     /** {@inheritDoc} */
     @Override
-    public void onEpoch(Trainer trainer) {}
+    public void onEpoch(Trainer trainer) {
+        if (batchesOfFirstEpoch == 0) {
+            batchesOfFirstEpoch = step;
+        }
+    }
 
     /** {@inheritDoc} */
     @Override

@@ -91,13 +91,14 @@ public final class DynamicOutputMixup extends AbstractOutputMixup {
          * @param tracker alpha by step count, each value finite and {@code >= 0}
          * @return this builder
          */
-        public Builder optSchedule(Tracker tracker) {
+        public Builder optTracker(Tracker tracker) {
             alpha.setTracker(tracker);
             return this;
         }
 
         /**
-         * Sets the number of training epochs; the steps per epoch are read from the trainer.
+         * Sets the number of training epochs. The steps per epoch are counted in the first epoch,
+         * and estimated before its end from the size of the trainer's data set and batches.
          *
          * @param epochs the number of epochs, {@code >= 1}
          * @return this builder

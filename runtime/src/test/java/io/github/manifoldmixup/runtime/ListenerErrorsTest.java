@@ -63,14 +63,15 @@ class ListenerErrorsTest {
         assertRejected(
                 "not both",
                 () -> DynamicManifoldMixup.builder().optEpochs(2).optTotalSteps(10).build());
-        DynamicManifoldMixup.builder().optSchedule(step -> 0.2f).build();
+        DynamicManifoldMixup.builder().optTracker(step -> 0.2f).build();
     }
 
     @Test
     void outputMixup_refusesRegressionLossAtWrap() {
         assertRejected("L2Loss", () -> OutputMixup.builder().build().wrap(Loss.l2Loss()));
         assertRejected(
-                "classification", () -> DynamicOutputMixup.builder().optEpochs(1).build().wrap(Loss.l1Loss()));
+                "classification",
+                () -> DynamicOutputMixup.builder().optEpochs(1).build().wrap(Loss.l1Loss()));
         ManifoldMixup mixup = ManifoldMixup.builder().build();
         assertRejected("already wrapped", () -> mixup.wrap(mixup.wrap(Loss.l2Loss())));
     }
@@ -89,7 +90,9 @@ class ListenerErrorsTest {
                 () ->
                         trainer(
                                 model,
-                                ManifoldMixup.builder().build().wrap(Loss.softmaxCrossEntropyLoss()),
+                                ManifoldMixup.builder()
+                                        .build()
+                                        .wrap(Loss.softmaxCrossEntropyLoss()),
                                 INPUT,
                                 List.of(),
                                 mixup));
@@ -144,6 +147,12 @@ class ListenerErrorsTest {
 
         assertRejected(
                 "closest sites: [hidden2",
-                () -> trainer(model, mixup.wrap(Loss.softmaxCrossEntropyLoss()), INPUT, List.of(), mixup));
+                () ->
+                        trainer(
+                                model,
+                                mixup.wrap(Loss.softmaxCrossEntropyLoss()),
+                                INPUT,
+                                List.of(),
+                                mixup));
     }
 }

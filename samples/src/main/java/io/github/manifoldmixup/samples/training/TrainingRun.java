@@ -110,7 +110,7 @@ public final class TrainingRun {
                             String.format(
                                     Locale.ROOT, "%s epoch %d/%d", name, epoch, settings.epochs());
                     long start = System.nanoTime();
-                    trainEpoch(trainer, data, label, stepMillis, progress);
+                    trainEpoch(trainer, data, settings.batchSize(), label, stepMillis, progress);
                     double seconds = (System.nanoTime() - start) / 1e9;
                     trainer.notifyListeners(listener -> listener.onEpoch(trainer));
 
@@ -133,6 +133,7 @@ public final class TrainingRun {
     private static void trainEpoch(
             Trainer trainer,
             ArrayDataset data,
+            int batchSize,
             String label,
             List<Double> stepMillis,
             ProgressBar progress)
@@ -144,7 +145,8 @@ public final class TrainingRun {
             trainer.step();
             stepMillis.add((System.nanoTime() - start) / 1e6);
             done++;
-            progress.update(label, done, batch.getProgressTotal());
+            long batches = (batch.getProgressTotal() + batchSize - 1) / batchSize;
+            progress.update(label, done, batches);
             batch.close();
         }
     }
