@@ -29,7 +29,6 @@ public abstract sealed class AbstractManifoldMixup extends AbstractMixup
     private final boolean inputOnly;
     private final List<String> sitePaths;
     private final Set<String> nonMixable;
-    private volatile Instrumentation instrumentation;
     private volatile SiteTable siteTable;
 
     AbstractManifoldMixup(SiteOptions<?> options, AlphaPlan alphaPlan) {
@@ -68,37 +67,22 @@ public abstract sealed class AbstractManifoldMixup extends AbstractMixup
     }
 
     @Override
-    DrawSource start(Trainer trainer, DrawSource.Builder builder) {
-        Instrumentation attached =
-                inputOnly
-                        ? Instrumentation.attachInputOnly(trainer.getModel())
-                        : Instrumentation.attach(trainer.getModel(), sitePaths, nonMixable);
-        try {
-            SiteTable table = attached.root().getSiteTable();
-            builder.setSiteCount(table.size()).optInputMixup(inputMixup);
-            if (inputOnly) {
-                builder.optSites();
-            } else if (!sitePaths.isEmpty() && attached.discovery() == null) {
-                builder.optSites(resolve(table));
-            }
-            DrawSource source = builder.build();
-            attached.root().setDrawSource(source);
-            instrumentation = attached;
-            siteTable = table;
-            return source;
-        } catch (RuntimeException e) {
-            attached.release();
-            throw e;
-        }
+    Instrumentation attach(Trainer trainer) {
+        return inputOnly
+                ? Instrumentation.attachInputOnly(trainer.getModel())
+                : Instrumentation.attach(trainer.getModel(), sitePaths, nonMixable);
     }
 
     @Override
-    void stop(Trainer trainer) {
-        Instrumentation attached = instrumentation;
-        instrumentation = null;
-        if (attached != null) {
-            attached.release();
+    void configure(DrawSource.Builder builder, Instrumentation attached) {
+        SiteTable table = attached.root().getSiteTable();
+        builder.setSiteCount(table.size()).optInputMixup(inputMixup);
+        if (inputOnly) {
+            builder.optSites();
+        } else if (!sitePaths.isEmpty() && attached.discovery() == null) {
+            builder.optSites(resolve(table));
         }
+        siteTable = table;
     }
 
     @Override

@@ -32,6 +32,7 @@ public abstract sealed class AbstractMixup implements TrainingListener
     private final boolean folded;
     private final AlphaPlan alphaPlan;
     private volatile DrawSource source;
+    private volatile Instrumentation instrumentation;
     private long step;
     private long largestBatch;
     private long batchesOfFirstEpoch;
@@ -118,8 +119,17 @@ public abstract sealed class AbstractMixup implements TrainingListener
                         .optSeed(seed)
                         .optFolded(folded)
                         .optAlpha(alphaPlan.alphaAt(0, 0));
-        DrawSource started = start(trainer, builder);
-        source = started;
+        Instrumentation attached = attach(trainer);
+        try {
+            configure(builder, attached);
+            DrawSource started = builder.build();
+            attached.root().setDrawSource(started);
+            instrumentation = attached;
+            source = started;
+        } catch (RuntimeException e) {
+            attached.release();
+            throw e;
+        }
         logger.info("{}: {}, {}, seed {}", getClass().getSimpleName(), describe(), alphaPlan, seed);
     }
 
@@ -155,8 +165,12 @@ public abstract sealed class AbstractMixup implements TrainingListener
     @Override
     public void onTrainingEnd(Trainer trainer) {
         DrawSource current = source;
+        Instrumentation attached = instrumentation;
         source = null;
-        stop(trainer);
+        instrumentation = null;
+        if (attached != null) {
+            attached.release();
+        }
         if (current != null) {
             current.clear();
         }
@@ -177,11 +191,11 @@ public abstract sealed class AbstractMixup implements TrainingListener
     /** Checks at {@link #wrap} time that this listener can mix the loss. */
     void checkLoss(Loss loss, LossForm form) {}
 
-    /** Sets up the model for the run and returns the run's draw source. */
-    abstract DrawSource start(Trainer trainer, DrawSource.Builder builder);
+    /** Instruments the trainer's model for the run; released at training end. */
+    abstract Instrumentation attach(Trainer trainer);
 
-    /** Undoes {@link #start}. */
-    abstract void stop(Trainer trainer);
+    /** Sets the sites of the run's draw source, once the model is instrumented. */
+    abstract void configure(DrawSource.Builder builder, Instrumentation attached);
 
     /** Describes the mixing for the log line at training begin. */
     abstract String describe();

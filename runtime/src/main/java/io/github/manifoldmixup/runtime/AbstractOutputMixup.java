@@ -17,8 +17,6 @@ import ai.djl.training.loss.Loss;
 public abstract sealed class AbstractOutputMixup extends AbstractMixup
         permits OutputMixup, DynamicOutputMixup {
 
-    private volatile Instrumentation instrumentation;
-
     AbstractOutputMixup(BaseBuilder<?> options, AlphaPlan alphaPlan) {
         super(options.seed, options.folded, alphaPlan);
     }
@@ -37,26 +35,13 @@ public abstract sealed class AbstractOutputMixup extends AbstractMixup
     }
 
     @Override
-    DrawSource start(Trainer trainer, DrawSource.Builder builder) {
-        Instrumentation attached = Instrumentation.attachOutput(trainer.getModel());
-        try {
-            DrawSource source = builder.setSiteCount(1).optInputMixup(false).build();
-            attached.root().setDrawSource(source);
-            instrumentation = attached;
-            return source;
-        } catch (RuntimeException e) {
-            attached.release();
-            throw e;
-        }
+    Instrumentation attach(Trainer trainer) {
+        return Instrumentation.attachOutput(trainer.getModel());
     }
 
     @Override
-    void stop(Trainer trainer) {
-        Instrumentation attached = instrumentation;
-        instrumentation = null;
-        if (attached != null) {
-            attached.release();
-        }
+    void configure(DrawSource.Builder builder, Instrumentation attached) {
+        builder.setSiteCount(1).optInputMixup(false);
     }
 
     @Override

@@ -15,6 +15,10 @@ public record Site(int index, String path, String blockType, boolean residual) {
     /**
      * Checks the components.
      *
+     * @param index the site number, {@code >= 1}
+     * @param path the dotted path, not empty
+     * @param blockType the fully qualified name of the block's type
+     * @param residual whether the block is a residual unit
      * @throws IllegalArgumentException if index is less than 1 or path is empty
      */
     public Site {

@@ -2,7 +2,6 @@ package io.github.manifoldmixup.samples.cli;
 
 import io.github.manifoldmixup.samples.data.HostSplit;
 import io.github.manifoldmixup.samples.models.ImageModel;
-import io.github.manifoldmixup.samples.report.MarkdownTable;
 import io.github.manifoldmixup.samples.training.Method;
 import io.github.manifoldmixup.samples.training.MethodComparison;
 import io.github.manifoldmixup.samples.training.ProgressBar;
@@ -105,22 +104,8 @@ public final class CompareCommand implements Callable<Integer> {
             results.add(result);
         }
 
-        List<MethodComparison.Row> rows =
-                MethodComparison.rows(results, loaded.test().labels(), parts.heldOut().labels());
-        RunResult first = results.get(0);
-        String heading =
-                String.format(
-                        Locale.ROOT,
-                        "%s, %d epochs, batch %d, seed %d",
-                        title,
-                        first.settings().epochs(),
-                        first.settings().batchSize(),
-                        common.seed);
-        MarkdownTable table = MethodComparison.writeComparison(folder, heading, rows, results);
-        out.println();
-        out.println(heading);
-        out.println(table.render());
-        out.println("Files in " + folder);
+        MethodComparison.report(
+                folder, title, results, loaded.test().labels(), parts.heldOut().labels(), out);
         return 0;
     }
 

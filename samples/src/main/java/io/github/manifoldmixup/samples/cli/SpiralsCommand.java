@@ -5,7 +5,6 @@ import io.github.manifoldmixup.samples.data.Spirals;
 import io.github.manifoldmixup.samples.models.MixupSpiralMlp;
 import io.github.manifoldmixup.samples.plot.DecisionRegionPlot;
 import io.github.manifoldmixup.samples.plot.RegionGrid;
-import io.github.manifoldmixup.samples.report.MarkdownTable;
 import io.github.manifoldmixup.samples.training.Method;
 import io.github.manifoldmixup.samples.training.MethodComparison;
 import io.github.manifoldmixup.samples.training.ProgressBar;
@@ -115,22 +114,7 @@ public final class SpiralsCommand implements Callable<Integer> {
 
         DecisionRegionPlot.save(
                 folder.resolve("spirals.png"), "Decision regions, " + title, grid, regions, train);
-        List<MethodComparison.Row> rows =
-                MethodComparison.rows(results, test.labels(), heldOut.labels());
-        RunResult first = results.get(0);
-        String heading =
-                String.format(
-                        Locale.ROOT,
-                        "%s, %d epochs, batch %d, seed %d",
-                        title,
-                        first.settings().epochs(),
-                        first.settings().batchSize(),
-                        common.seed);
-        MarkdownTable table = MethodComparison.writeComparison(folder, heading, rows, results);
-        out.println();
-        out.println(heading);
-        out.println(table.render());
-        out.println("Files in " + folder);
+        MethodComparison.report(folder, title, results, test.labels(), heldOut.labels(), out);
         return 0;
     }
 

@@ -10,6 +10,7 @@ import io.github.manifoldmixup.samples.report.EpochCsvWriter;
 import io.github.manifoldmixup.samples.report.EpochMetrics;
 import io.github.manifoldmixup.samples.report.MarkdownTable;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,6 +146,44 @@ public final class MethodComparison {
         Path runFolder = folder.resolve(result.settings().method().cliName());
         EpochCsvWriter.write(runFolder.resolve("metrics.csv"), result.epochs());
         TrainingCurvesPlot.save(runFolder.resolve("curves.png"), title, result.epochs());
+    }
+
+    /**
+     * Computes the figures of the runs, writes the comparison files and prints the table.
+     *
+     * @param folder the output folder
+     * @param title what was compared
+     * @param results the runs, which kept the logits of {@link #TEST} and {@link #HELD_OUT}
+     * @param testLabels labels of the test split
+     * @param heldOutLabels labels of the held-out split
+     * @param out where to print the table
+     * @return the figures
+     * @throws IOException if a file cannot be written
+     */
+    public static List<Row> report(
+            Path folder,
+            String title,
+            List<RunResult> results,
+            int[] testLabels,
+            int[] heldOutLabels,
+            PrintStream out)
+            throws IOException {
+        List<Row> rows = rows(results, testLabels, heldOutLabels);
+        RunSettings first = results.get(0).settings();
+        String heading =
+                String.format(
+                        Locale.ROOT,
+                        "%s, %d epochs, batch %d, seed %d",
+                        title,
+                        first.epochs(),
+                        first.batchSize(),
+                        first.seed());
+        MarkdownTable table = writeComparison(folder, heading, rows, results);
+        out.println();
+        out.println(heading);
+        out.println(table.render());
+        out.println("Files in " + folder);
+        return rows;
     }
 
     /**

@@ -19,6 +19,7 @@ import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.CosineTracker;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import io.github.manifoldmixup.runtime.AbstractManifoldMixup;
@@ -38,7 +39,8 @@ import java.util.function.Supplier;
 
 /**
  * Trains one model with one method and evaluates it: DJL's {@code Trainer} and {@code EasyTrain},
- * Adam, softmax cross-entropy, and the method's mixup listener and wrapped loss.
+ * Adam with a cosine-decayed learning rate, softmax cross-entropy, and the method's mixup listener
+ * and wrapped loss.
  *
  * <p>Each epoch trains on the training split in a seeded order and then evaluates the model,
  * unmixed, on the monitor split; at the end the model's logits on every split given are kept. The
@@ -80,8 +82,7 @@ public final class TrainingRun {
                 new DefaultTrainingConfig(mixup == null ? loss : mixup.wrap(loss))
                         .optOptimizer(
                                 Optimizer.adam()
-                                        .optLearningRateTracker(
-                                                Tracker.fixed((float) settings.learningRate()))
+                                        .optLearningRateTracker(learningRate(settings, train))
                                         .build())
                         .optDevices(Engine.getInstance().getDevices(1))
                         .addEvaluator(
@@ -128,6 +129,21 @@ public final class TrainingRun {
                         settings, List.copyOf(epochs), logits, median(stepMillis), sites);
             }
         }
+    }
+
+    /**
+     * Returns the learning rate schedule: the rate of the settings, decayed along a cosine to a
+     * hundredth of it at the last step, so that the figures of the last epoch are those of a
+     * settled model.
+     */
+    private static Tracker learningRate(RunSettings settings, HostSplit train) {
+        long perEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
+        float rate = (float) settings.learningRate();
+        return CosineTracker.builder()
+                .setBaseValue(rate)
+                .optFinalValue(rate / 100)
+                .setMaxUpdates((int) Math.max(1, perEpoch * settings.epochs()))
+                .build();
     }
 
     private static void trainEpoch(
