@@ -12,14 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
 
 /**
  * Bars that compare methods on a few test metrics, such as accuracy, NLL and ECE, written as PNG.
  *
  * <p>The metrics live on different scales, so each gets its own panel, side by side; in each panel
- * the methods form a group of bars in a fixed colour per method, with the value printed on the bar.
- * AWT is switched to headless mode unless the application chose a mode.
+ * every method has one bar, named under it and in a fixed colour per method, with the value printed
+ * on the bar. AWT is switched to headless mode unless the application chose a mode.
  */
 public final class ComparisonPlot {
 
@@ -80,23 +79,25 @@ public final class ComparisonPlot {
                         .yAxisTitle(metric)
                         .build();
         Charts.styleAxes(chart.getStyler());
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setOverlapped(true);
+        chart.getStyler().setXAxisLabelRotation(methods.size() > 3 ? 30 : 0);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLabelsPosition(0.98);
         chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
         chart.getStyler().setLabelsFontColor(Color.BLACK);
-        chart.getStyler().setXAxisTicksVisible(false);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(axisMax(values));
         DecimalFormat format =
                 new DecimalFormat(pattern(values), DecimalFormatSymbols.getInstance(Locale.ROOT));
         chart.setCustomYAxisTickLabelsFormatter(format::format);
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
+        // One series per method, holding a value only under its own name: the bars stand at the
+        // method names on the axis and keep their colours.
         for (int m = 0; m < methods.size(); m++) {
-            double value = values[m];
-            Number bar = Double.isNaN(value) ? null : value;
-            chart.addSeries(methods.get(m), List.of(metric), Arrays.asList(bar));
+            Number[] bars = new Number[methods.size()];
+            bars[m] = Double.isNaN(values[m]) ? null : values[m];
+            chart.addSeries(methods.get(m), methods, Arrays.asList(bars));
         }
         return chart;
     }

@@ -104,6 +104,7 @@ public final class TrainingCurvesPlot {
         }
         XYChart chart = chart(title, yAxisTitle, PANEL_WIDTH + 180, PANEL_HEIGHT + 40);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         seriesByName.forEach((name, values) -> addCurve(chart, name, null, values));
         Charts.save(file, chart);
     }

@@ -225,9 +225,7 @@ public final class MethodComparison {
         metrics.put("ECE after temperature scaling", columns[3]);
         ComparisonPlot.save(folder.resolve("comparison.png"), title, methods, metrics);
         ReliabilityPlot.save(
-                folder.resolve("reliability.png"),
-                "Reliability on the test set, " + title,
-                diagrams);
+                folder.resolve("reliability.png"), "Reliability on the test set", diagrams);
 
         Map<String, double[]> accuracy = new LinkedHashMap<>();
         for (RunResult result : results) {
