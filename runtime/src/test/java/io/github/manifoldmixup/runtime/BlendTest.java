@@ -8,35 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class BlendTest {
+class BlendTest extends ArrayTest {
 
     private static final Shape[] SHAPES = {
         new Shape(5), new Shape(5, 3), new Shape(4, 6, 3), new Shape(4, 2, 3, 3)
     };
 
-    private NDManager manager;
     private final Random random = new Random(11);
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
 
     @ParameterizedTest
     @EnumSource(Blend.Method.class)

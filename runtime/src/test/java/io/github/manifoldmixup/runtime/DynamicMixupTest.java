@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
@@ -17,25 +16,11 @@ import io.github.manifoldmixup.runtime.schedule.AlphaSchedule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DynamicMixupTest {
+class DynamicMixupTest extends ArrayTest {
 
     private static final Shape INPUT = new Shape(16, TestModels.FEATURES);
-
-    private NDManager manager;
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
 
     /** Trains 2 epochs of 4 batches and records, per batch, the alpha and weights of its draw. */
     private List<Draw> train(AbstractMixup mixup, Loss loss, List<Float> losses) throws Exception {

@@ -20,26 +20,12 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.translate.Batchifier;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-class ListenerErrorsTest {
+class ListenerErrorsTest extends ArrayTest {
 
     private static final Shape INPUT = new Shape(8, TestModels.FEATURES);
-
-    private NDManager manager;
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
 
     private static void assertRejected(String expected, Executable action) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action);

@@ -14,34 +14,20 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class MixupLossTest {
+class MixupLossTest extends ArrayTest {
 
     private static final int N = 6;
     private static final int C = 3;
 
-    private NDManager manager;
     private final Random random = new Random(5);
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
 
     /** Runs one mixed training forward pass whose predictions are the mixed input logits. */
     private Object[] mixedPass(Loss loss, float[] logits, NDArray labels) {

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
@@ -19,27 +18,19 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SiteHooksTest {
+class SiteHooksTest extends ArrayTest {
 
     private static final SiteTable TWO_SITES =
             SiteTable.of(new Site(1, "a", "X", false), new Site(2, "b", "X", false));
 
-    private NDManager manager;
     private NDArray batch;
 
     @BeforeEach
     void setUp() {
-        manager = NDManager.newBaseManager();
         batch = manager.arange(24f).reshape(6, 4);
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
     }
 
     @Test
